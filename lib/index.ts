@@ -1,0 +1,14 @@
+/**
+ * The scaling model: everything the notebooks, the `plan` command and the
+ * tests compute with. It loads neither danfojs nor plotly, so it starts fast.
+ */
+export * from "./assumptions.js";
+export * from "./breakEven.js";
+export * from "./capacity.js";
+export * from "./comparison.js";
+export * from "./cost.js";
+export * from "./data.js";
+export * from "./errors.js";
+export * from "./format.js";
+export * from "./money.js";
+export * from "./plan.js";
