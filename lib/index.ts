@@ -12,3 +12,4 @@ export * from "./errors.js";
 export * from "./format.js";
 export * from "./money.js";
 export * from "./plan.js";
+export * from "./printedTable.js";
