@@ -13,3 +13,5 @@ export * from "./format.js";
 export * from "./money.js";
 export * from "./plan.js";
 export * from "./printedTable.js";
+export * from "./analysis.js";
+export * from "./design.js";
