@@ -15,3 +15,4 @@ export * from "./plan.js";
 export * from "./printedTable.js";
 export * from "./analysis.js";
 export * from "./design.js";
+export * from "./checks.js";
