@@ -45,8 +45,13 @@ export function rpsAxis(
     title: { text: title },
     tickformat: "~s",
   };
-  if (options.log) axis.type = "log";
-  else axis.rangemode = "tozero";
+  if (options.log) {
+    // Label 1, 2 and 5 of each decade; every digit would overlap.
+    axis.type = "log";
+    axis.dtick = "D2";
+  } else {
+    axis.rangemode = "tozero";
+  }
   return axis;
 }
 

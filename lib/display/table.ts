@@ -11,10 +11,13 @@ import type { CellFormat, ColumnSpec } from "./columns.js";
 import { alignmentOf, formatCell, resolveFormat } from "./columns.js";
 import { escapeHtml } from "./escape.js";
 
-/** What tableHtml reads from a danfojs DataFrame: its column names and rows. */
+/**
+ * What tableHtml reads from a danfojs DataFrame: its column names and its
+ * rows of cells. A Series has the same shape with one cell per row.
+ */
 export interface FrameLike {
-  columns: string[];
-  values: unknown[][];
+  columns: readonly string[];
+  values: readonly unknown[];
 }
 
 /** Options for the whole table. */
@@ -45,9 +48,10 @@ export function isFrameLike(value: unknown): value is FrameLike {
 
 /** The rows of a frame as records keyed by column name. */
 function frameRecords(frame: FrameLike): Record<string, unknown>[] {
-  return frame.values.map((cells) =>
-    Object.fromEntries(frame.columns.map((name, i) => [name, cells[i]])),
-  );
+  return frame.values.map((row) => {
+    const cells = Array.isArray(row) ? row : [row];
+    return Object.fromEntries(frame.columns.map((name, i) => [name, cells[i]]));
+  });
 }
 
 /**
