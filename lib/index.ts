@@ -14,6 +14,8 @@ export * from "./money.js";
 export * from "./plan.js";
 export * from "./printedTable.js";
 export * from "./randomBalancer.js";
+export * from "./redundancy.js";
 export * from "./analysis.js";
 export * from "./design.js";
 export * from "./checks.js";
+export * from "./sweep.js";

@@ -39,3 +39,5 @@ export {
 export { md, protectDollars, usd } from "./display/markdown.js";
 export type { Show } from "./display/show.js";
 export { show } from "./display/show.js";
+export type { ShownChecks } from "./display/answers.js";
+export { showChecks } from "./display/answers.js";
