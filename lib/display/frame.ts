@@ -6,6 +6,7 @@
 import Decimal from "decimal.js";
 import type { DataFrame } from "danfojs-node";
 import type { ColumnSpec } from "./columns.js";
+import { lazyRequire } from "./lazyRequire.js";
 
 /** A cell as a DataFrame can hold it: Decimals become plain numbers. */
 function plainCell(value: unknown): unknown {
@@ -41,6 +42,6 @@ export function frame<Row = Record<string, unknown>>(
   });
 
   // Loaded here, on first use: see the module comment.
-  const danfo = require("danfojs-node") as typeof import("danfojs-node");
+  const danfo = lazyRequire<typeof import("danfojs-node")>("danfojs-node");
   return new danfo.DataFrame(records);
 }

@@ -11,6 +11,7 @@ import type { FrameLike, TableOptions } from "./table.js";
 import type { ColumnSpec } from "./columns.js";
 import type { Figure } from "./chart.js";
 import { chartHtml } from "./chart.js";
+import { lazyRequire } from "./lazyRequire.js";
 import { md, protectDollars } from "./markdown.js";
 import { tableHtml } from "./table.js";
 
@@ -65,7 +66,7 @@ export function createShow(
 function tslabDisplay(): Display {
   // Loaded on use: see the module comment. Inside a kernel, tslab hooks
   // this require and returns the session's own display.
-  return (require("tslab") as typeof import("tslab")).display;
+  return lazyRequire<typeof import("tslab")>("tslab").display;
 }
 
 /**
