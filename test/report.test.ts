@@ -79,14 +79,20 @@ describe("npm run report", () => {
     });
 
     it("writes pages that load no script, style or font from elsewhere", () => {
-      for (const name of readdirSync(outDir).filter((n) =>
-        n.endsWith(".html"),
-      )) {
+      // The plotly bundle inside the pages mentions MathJax and URLs in
+      // its own code, so only tags that would fetch something are sought.
+      const fetches = [
+        /<script[^>]*\ssrc=/i,
+        /<link[^>]*\shref=["']?(https?:)?\/\//i,
+        /@import\s+url\(["']?(https?:)?\/\//i,
+        /<script[^>]*type="text\/x-mathjax-config"/i,
+      ];
+      const pages = readdirSync(outDir).filter((n) => n.endsWith(".html"));
+      for (const name of pages) {
         const html = read(name);
-        expect(html, name).not.toMatch(/<script[^>]*\ssrc=/i);
-        expect(html, name).not.toMatch(/<link[^>]*\shref=["']?(https?:)?\/\//i);
-        expect(html, name).not.toMatch(/@import\s+url\(["']?(https?:)?\/\//i);
-        expect(html, name).not.toContain("MathJax.Hub.Config");
+        for (const pattern of fetches) {
+          expect(pattern.test(html), `${name} matches ${pattern}`).toBe(false);
+        }
       }
     });
   });
@@ -97,14 +103,14 @@ describe("npm run report", () => {
 
     it("shows the name as text on the index page", () => {
       const index = read("index.html");
-      expect(index).toContain(escaped);
-      expect(index).not.toContain(HOSTILE_NAME);
+      expect(index.includes(escaped), "escaped name").toBe(true);
+      expect(index.includes(HOSTILE_NAME), "raw name").toBe(false);
     });
 
     it("shows the name as text in the start-here notebook", () => {
       const page = read("00-start-here.html");
-      expect(page).toContain(escaped);
-      expect(page).not.toContain(HOSTILE_NAME);
+      expect(page.includes(escaped), "escaped name").toBe(true);
+      expect(page.includes(HOSTILE_NAME), "raw name").toBe(false);
     });
   });
 
