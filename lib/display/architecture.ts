@@ -11,7 +11,6 @@
 import type { Machine } from "../data.js";
 import { formatCount, formatRps, formatUsd } from "../format.js";
 import type { ExactInput } from "../money.js";
-import { exact } from "../money.js";
 import type { Palette, Rect } from "./svg.js";
 import {
   arrowSvg,
@@ -53,7 +52,7 @@ function sizeLine(machine: Machine): string {
   return `${cores} · ${formatCount(machine.memoryGb)} GB memory`;
 }
 
-function trafficLabel(options: ArchitectureOptions): string {
+function traffic(options: ArchitectureOptions): string {
   return options.targetRps === undefined
     ? "requests"
     : formatRps(options.targetRps);
@@ -79,7 +78,7 @@ export function currentArchitectureSvg(
     title: `Today: one ${server.label} serves every request`,
     body: (marker) => [
       boxSvg({ ...clients, lines: ["Clients"], palette: CLIENTS }),
-      arrowSvg(rightOf(clients), leftOf(box), marker, trafficLabel(options)),
+      arrowSvg(rightOf(clients), leftOf(box), marker, traffic(options)),
       boxSvg({
         ...box,
         textAt: "top",
@@ -111,6 +110,88 @@ export function vmRows(vmCount: number): (number | "gap")[] {
   return [1, 2, 3, "gap", vmCount];
 }
 
+/** Where each part of the proposed diagram sits, in SVG pixels. */
+interface ProposedLayout {
+  widthPx: number;
+  heightPx: number;
+  clients: Rect;
+  balancer: Rect;
+  pool: Rect;
+  data: Rect;
+  /** One entry per VM row: its box, or the gap that stands for the rest. */
+  rows: { vm: number | "gap"; box: Rect }[];
+}
+
+const ROW_PX = 32;
+const ROW_GAP_PX = 10;
+const POOL_HEADER_PX = 58;
+
+/** Lays the diagram out left to right, centred on the pool's height. */
+function proposedLayout(vmCount: number): ProposedLayout {
+  const shown = vmRows(vmCount);
+  const poolHeight = POOL_HEADER_PX + shown.length * (ROW_PX + ROW_GAP_PX) + 4;
+  const pool: Rect = { x: 476, y: 16, width: 270, height: poolHeight };
+  const middle = pool.y + pool.height / 2;
+  return {
+    widthPx: 1002,
+    heightPx: pool.y + pool.height + 44,
+    clients: { x: 16, y: middle - 30, width: 110, height: 60 },
+    balancer: { x: 236, y: middle - 45, width: 170, height: 90 },
+    pool,
+    data: { x: 816, y: middle - 45, width: 170, height: 90 },
+    rows: shown.map((vm, i) => ({
+      vm,
+      box: {
+        x: pool.x + 25,
+        y: pool.y + POOL_HEADER_PX + i * (ROW_PX + ROW_GAP_PX),
+        width: pool.width - 50,
+        height: ROW_PX,
+      },
+    })),
+  };
+}
+
+/**
+ * The VM rows with their arrows: in from the balancer, out to the data
+ * layer. Each VM's arrow meets the data layer at its own height, so the
+ * arrowheads do not pile up on one point.
+ */
+function vmRowsSvg(
+  vm: Machine,
+  vmCount: number,
+  layout: ProposedLayout,
+  marker: string,
+): string[] {
+  const { balancer, data, rows } = layout;
+  const boxes = rows.filter((row) => row.vm !== "gap");
+  const intoData = (k: number) => ({
+    x: data.x,
+    y: data.y + (data.height * (k + 1)) / (boxes.length + 1),
+  });
+  const hidden = vmCount - (MAX_VM_BOXES - 1);
+  const gap = rows.find((row) => row.vm === "gap");
+
+  const parts = boxes.flatMap(({ vm: number, box }, k) => [
+    boxSvg({
+      ...box,
+      palette: VM,
+      lines: [`VM ${formatCount(number)}  ·  ${formatRps(vm.capacityRps)}`],
+    }),
+    arrowSvg(rightOf(balancer), leftOf(box), marker),
+    arrowSvg(rightOf(box), intoData(k), marker),
+  ]);
+  if (gap !== undefined) {
+    const { box } = gap;
+    parts.push(
+      labelSvg(
+        { x: box.x + box.width / 2, y: box.y + box.height / 2 + 4 },
+        `… ${formatCount(hidden)} more VMs …`,
+      ),
+    );
+  }
+  return parts;
+}
+
 /**
  * The proposal: a free load balancer spreads requests at random over
  * `vmCount` VMs, and every VM reads and writes one shared data layer.
@@ -130,76 +211,25 @@ export function proposedArchitectureSvg(
     );
   }
 
-  const rows = vmRows(vmCount);
-  const rowHeight = 32;
-  const rowGap = 10;
-  const poolHeader = 58;
-  const poolHeight = poolHeader + rows.length * (rowHeight + rowGap) + 4;
-  const pool: Rect = { x: 476, y: 16, width: 270, height: poolHeight };
-  const middle = pool.y + pool.height / 2;
-  const clients: Rect = { x: 16, y: middle - 30, width: 110, height: 60 };
-  const balancer: Rect = { x: 236, y: middle - 45, width: 170, height: 90 };
-  const data: Rect = { x: 816, y: middle - 45, width: 170, height: 90 };
-  const vmBox = (row: number): Rect => ({
-    x: pool.x + 25,
-    y: pool.y + poolHeader + row * (rowHeight + rowGap),
-    width: pool.width - 50,
-    height: rowHeight,
-  });
-  // Each VM's arrow meets the data layer at its own height, so the
-  // arrowheads do not pile up on one point.
-  const boxesAbove = (i: number) =>
-    rows.slice(0, i).filter((row) => row !== "gap").length;
-  const boxes = boxesAbove(rows.length);
-  const intoData = (k: number) => ({
-    x: data.x,
-    y: data.y + (data.height * (k + 1)) / (boxes + 1),
-  });
-
-  const totalRps = vm.capacityRps.times(vmCount);
-  const totalUsd = vm.usdPerHour.times(vmCount);
+  const layout = proposedLayout(vmCount);
+  const { clients, balancer, pool, data } = layout;
   const dataLines = ["Shared data layer", "used by every VM"];
   if (options.dataLayerUsdPerHour !== undefined) {
-    dataLines.push(perHour(exact(options.dataLayerUsdPerHour)));
+    dataLines.push(perHour(options.dataLayerUsdPerHour));
   }
-
-  const vmParts = (marker: string) =>
-    rows.map((row, i) => {
-      const box = vmBox(i);
-      if (row === "gap") {
-        const hidden = vmCount - (MAX_VM_BOXES - 1);
-        return [
-          labelSvg(
-            { x: box.x + box.width / 2, y: box.y + rowHeight / 2 + 4 },
-            `… ${formatCount(hidden)} more VMs …`,
-          ),
-        ];
-      }
-      return [
-        boxSvg({
-          ...box,
-          palette: VM,
-          lines: [`VM ${formatCount(row)}  ·  ${formatRps(vm.capacityRps)}`],
-        }),
-        arrowSvg(rightOf(balancer), leftOf(box), marker),
-        arrowSvg(rightOf(box), intoData(boxesAbove(i)), marker),
-      ];
-    });
+  const totals =
+    `in all: ${formatRps(vm.capacityRps.times(vmCount))}, ` +
+    perHour(vm.usdPerHour.times(vmCount));
 
   return svgDocument({
-    widthPx: 1002,
-    heightPx: pool.y + pool.height + 44,
+    widthPx: layout.widthPx,
+    heightPx: layout.heightPx,
     title:
       `Proposal: a load balancer spreads requests over ` +
       `${formatCount(vmCount)} × ${vm.label}`,
     body: (marker) => [
       boxSvg({ ...clients, lines: ["Clients"], palette: CLIENTS }),
-      arrowSvg(
-        rightOf(clients),
-        leftOf(balancer),
-        marker,
-        trafficLabel(options),
-      ),
+      arrowSvg(rightOf(clients), leftOf(balancer), marker, traffic(options)),
       boxSvg({
         ...balancer,
         palette: BALANCER,
@@ -215,11 +245,11 @@ export function proposedArchitectureSvg(
           `each ${sizeLine(vm)}, ${perHour(vm.usdPerHour)}`,
         ],
       }),
-      ...vmParts(marker).flat(),
+      ...vmRowsSvg(vm, vmCount, layout, marker),
       boxSvg({ ...data, palette: DATABASE, lines: dataLines }),
       labelSvg(
         { x: pool.x + pool.width / 2, y: pool.y + pool.height + 26 },
-        `in all: ${formatRps(totalRps)}, ${perHour(totalUsd)}`,
+        totals,
         13,
       ),
     ],
