@@ -15,6 +15,7 @@ export * from "./plan.js";
 export * from "./printedTable.js";
 export * from "./randomBalancer.js";
 export * from "./redundancy.js";
+export * from "./simulation.js";
 export * from "./analysis.js";
 export * from "./design.js";
 export * from "./checks.js";
