@@ -31,7 +31,7 @@ import type { Comparison } from "./comparison.js";
 import type { PeriodCosts } from "./cost.js";
 import { fleetUsdPerHour, periodCosts } from "./cost.js";
 import type { Calendar } from "./cost.js";
-import type { Machine } from "./data.js";
+import type { Machine, Scenario, WorkbookData } from "./data.js";
 import type { Exact, ExactInput } from "./money.js";
 import { exact } from "./money.js";
 
@@ -469,6 +469,24 @@ export function budgetedPool(
       calendar,
     ),
   };
+}
+
+/**
+ * `budgetedPool` for every scenario, in file order, with the data's VM,
+ * overload budget and calendar: how the premium over traffic / capacity
+ * moves as the pool grows. Cost: one `vmsForOverloadBudget` per scenario.
+ *
+ * @example budgetedPoolTable(data).map((row) => row.budgetedVms)
+ *   // [11, 21, 43, 106, 212, 1063, 2131] for the shipped data
+ */
+export function budgetedPoolTable(
+  data: WorkbookData,
+  scenarios: readonly Scenario[] = data.scenarios,
+): BudgetedPool[] {
+  const { vm, assumptions } = data;
+  return scenarios.map(({ name, targetRps }) =>
+    budgetedPool(targetRps, vm, assumptions.overloadBudget, assumptions, name),
+  );
 }
 
 /** The random balancer's figures for one row of the scenario table. */

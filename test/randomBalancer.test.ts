@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   budgetedPool,
+  budgetedPoolTable,
   compare,
   defaultAssumptions,
   exact,
@@ -473,6 +474,28 @@ describe("budgetedPool", () => {
         expect(pool.budgeted.pAnyOverloadPerSecond).toBeLessThanOrEqual(0.01);
       }
     });
+  });
+});
+
+describe("budgetedPoolTable", () => {
+  it("sizes every shipped scenario, the premium settling near 6-8%", () => {
+    const table = budgetedPoolTable(data);
+    expect(table.map((row) => row.name)).toEqual(
+      data.scenarios.map((scenario) => scenario.name),
+    );
+    expect(table.map((row) => row.exerciseVms)).toEqual([
+      10, 20, 40, 100, 200, 1000, 2000,
+    ]);
+    for (const row of table) {
+      // Minimal: one VM fewer breaks the 1% budget.
+      const pool = { targetRps: row.targetRps, capacityRps: 5000 };
+      const fewer = overloadProbabilityPerSecond({
+        ...pool,
+        vms: row.budgetedVms - 1,
+      });
+      expect(fewer).toBeGreaterThan(0.01);
+      expect(row.budgeted.pAnyOverloadPerSecond).toBeLessThanOrEqual(0.01);
+    }
   });
 });
 
