@@ -38,7 +38,9 @@ function planWith(files: Record<string, string | null>): Promise<Outcome> {
   return plan("--data", dataFolder(files), "--json");
 }
 
-describe("plan", () => {
+// Each case starts a Node process; on a busy 2-core machine that can take
+// several seconds, far beyond vitest's 5 s default.
+describe("plan", { timeout: 60_000 }, () => {
   describe("with the shipped data", () => {
     it.concurrent(
       "prints an aligned table with the exercise's 40 VMs at $576.00 a month",
