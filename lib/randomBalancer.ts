@@ -311,7 +311,7 @@ function logNoOverload(meanCount: number, capacity: number, vms: number) {
  * Cost: O(√λ) terms for λ = targetRps / vms.
  *
  * @example overloadProbabilityPerSecond({ targetRps: 200000,
- *   capacityRps: 5000, vms: 43 }) // about 0.0019
+ *   capacityRps: 5000, vms: 43 }) // about 8.9e-6 (42 VMs: 0.0125)
  */
 export function overloadProbabilityPerSecond(pool: RandomPool): number {
   checkVms(pool.vms);
