@@ -10,6 +10,8 @@ import { breakEvenVmUsdPerHour } from "./breakEven.js";
 import { compare } from "./comparison.js";
 import type { WorkbookData } from "./data.js";
 import { fleetTotals, rpsPerCore } from "./design.js";
+import { budgetedPool } from "./randomBalancer.js";
+import { healthCheckLoss, redundancyComparison } from "./redundancy.js";
 import { formatCount, formatPercent, formatUsd } from "./format.js";
 import type { Exact, ExactInput } from "./money.js";
 import { exact } from "./money.js";
@@ -36,7 +38,7 @@ export interface Question {
  * allows a tolerance.
  *
  * @example judge(40, { label: "VMs", expected: exact(40), hint: "..." })
- *   // { correct: true, message: "Right: VMs is 40." }
+ *   // { correct: true, message: "Right: VMs: 40." }
  */
 export function judge(answer: ExactInput, question: Question): Verdict {
   const format = question.format ?? formatCount;
@@ -53,7 +55,7 @@ export function judge(answer: ExactInput, question: Question): Verdict {
   const off = given.minus(question.expected).abs();
   if (off.lte(question.tolerance ?? 0)) {
     const value = format(question.expected);
-    return { correct: true, message: `Right: ${question.label} is ${value}.` };
+    return { correct: true, message: `Right: ${question.label}: ${value}.` };
   }
   return {
     correct: false,
@@ -76,6 +78,14 @@ export function answerChecks(data: WorkbookData) {
     (question: () => Question) =>
     (answer: ExactInput): Verdict =>
       judge(answer, question());
+
+  const budgeted = () =>
+    budgetedPool(
+      200000,
+      data.vm,
+      data.assumptions.overloadBudget,
+      data.assumptions,
+    );
 
   return {
     vmsFor200k: ask(() => ({
@@ -146,6 +156,35 @@ export function answerChecks(data: WorkbookData) {
       hint: "VMs + network + data layer per hour × hours in a month.",
       format: usd,
       tolerance: CENT,
+    })),
+    droppedFractionFor200k: ask(() => ({
+      label: "the share of requests the exercise's pool drops at 200,000 req/s",
+      expected: exact(budgeted().exercise.droppedFraction),
+      hint: "the pool's expected excess per second over the traffic (a fraction: 0.01 is 1%).",
+      format: (value) => `${value.times(100).toDecimalPlaces(2)}%`,
+      tolerance: "0.0005",
+    })),
+    budgetedVmsFor200k: ask(() => ({
+      label: "the VMs that keep 200,000 req/s within the overload budget",
+      expected: exact(budgeted().budgetedVms),
+      hint: "add VMs one at a time until P(some VM overloaded) is within the budget.",
+    })),
+    requestsLostPerFailureFor200k: ask(() => {
+      const pool = { targetRps: 200000, vms: at(200000).vms.count };
+      return {
+        label:
+          "the requests expected to be lost when one VM of the 200,000 req/s pool fails",
+        expected: healthCheckLoss(pool, data.assumptions)
+          .expectedRequestsLostPerFailure,
+        hint: "its share of the traffic × half the health-check interval.",
+        tolerance: "0.5",
+      };
+    }),
+    vmSparesFor200k: ask(() => ({
+      label:
+        "the spare VMs that reach the target availability at 200,000 req/s",
+      expected: exact(redundancyComparison(200000, data).vms.spareMachines),
+      hint: "add spares until P(at least N of N + k VMs up) reaches the target.",
     })),
   };
 }

@@ -10,7 +10,7 @@ describe("judge", () => {
   it("accepts the exact answer", () => {
     expect(judge(42, question)).toEqual({
       correct: true,
-      message: "Right: the answer is 42.",
+      message: "Right: the answer: 42.",
     });
   });
 
@@ -51,6 +51,17 @@ describe("answerChecks", () => {
       expect(check.savingsFractionFor500k(0.467).correct).toBe(true);
       expect(check.dbConnectionsFor10M(4000).correct).toBe(true);
       expect(check.scaleOutUsdPerMonthFor200k(1776).correct).toBe(true);
+    });
+
+    it("accepts the answers beyond the exercise", () => {
+      // 40 VMs drop about 0.56% (test/randomBalancer.test.ts derives it);
+      // 43 VMs meet a 1% budget; a failed VM carries 5,000 req/s for half
+      // of a 10 s interval: 25,000 requests; 2 spares reach 99.99%.
+      expect(check.droppedFractionFor200k(0.0056).correct).toBe(true);
+      expect(check.budgetedVmsFor200k(43).correct).toBe(true);
+      expect(check.requestsLostPerFailureFor200k(25000).correct).toBe(true);
+      expect(check.vmSparesFor200k(2).correct).toBe(true);
+      expect(check.budgetedVmsFor200k(40).correct).toBe(false);
     });
 
     it("rejects the exercise's fractional server count at 500,000 req/s", () => {
