@@ -113,6 +113,8 @@ export interface SimulationResult {
   maxLoadPerSecond: Int32Array;
   /** Dropped requests, one entry per second. */
   droppedPerSecond: Float64Array;
+  /** Requests sent to failed VMs, one entry per second. */
+  lostPerSecond: Float64Array;
   maxLoad: MaxLoadStats;
   /** Every healthy VM's requests in every second, when asked for. */
   vmLoads?: number[];
@@ -210,6 +212,7 @@ export function simulateBalancer(options: SimulationOptions): SimulationResult {
   const vmsInRotationPerSecond = new Int32Array(seconds);
   const maxLoadPerSecond = new Int32Array(seconds);
   const droppedPerSecond = new Float64Array(seconds);
+  const lostPerSecond = new Float64Array(seconds);
   const vmLoads: number[] | undefined = options.recordLoads ? [] : undefined;
   let loads = new Int32Array(options.vms);
   let requests = 0;
@@ -264,7 +267,7 @@ export function simulateBalancer(options: SimulationOptions): SimulationResult {
     let arrived = 0;
     if (size === 0) {
       arrived = count(targetRps);
-      lostToFailures += arrived;
+      lostPerSecond[second] = arrived;
     } else if (strategy === "random") {
       const mean = targetRps / size;
       for (let i = 0; i < size; i += 1) {
@@ -300,7 +303,7 @@ export function simulateBalancer(options: SimulationOptions): SimulationResult {
     for (let i = 0; i < size; i += 1) {
       const load = loads[i];
       if (rotation[i].failed) {
-        lostToFailures += load;
+        lostPerSecond[second] += load;
         continue;
       }
       if (load > busiest) busiest = load;
@@ -310,6 +313,7 @@ export function simulateBalancer(options: SimulationOptions): SimulationResult {
     maxLoadPerSecond[second] = busiest;
     droppedPerSecond[second] = dropped;
     droppedRequests += dropped;
+    lostToFailures += lostPerSecond[second];
     if (busiest > capacity) overloadSeconds += 1;
   }
 
@@ -329,6 +333,7 @@ export function simulateBalancer(options: SimulationOptions): SimulationResult {
     vmsInRotationPerSecond,
     maxLoadPerSecond,
     droppedPerSecond,
+    lostPerSecond,
     maxLoad: maxLoadStats(maxLoadPerSecond),
     vmLoads,
   };

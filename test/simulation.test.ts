@@ -201,6 +201,16 @@ describe("simulateBalancer", () => {
       );
     });
 
+    it("records the loss in seconds 13 to 19 only, adding up to the total", () => {
+      const run = simulateBalancer(options);
+      const losing = Array.from(run.lostPerSecond.entries())
+        .filter(([, lost]) => lost > 0)
+        .map(([second]) => second);
+      expect(losing).toEqual([13, 14, 15, 16, 17, 18, 19]);
+      const total = run.lostPerSecond.reduce((sum, lost) => sum + lost, 0);
+      expect(total).toBe(run.lostToFailures);
+    });
+
     it("runs one VM short after the check, and whole again once replaced", () => {
       const run = simulateBalancer({ ...options, replaceAfterS: 30 });
       const inRotation = Array.from(run.vmsInRotationPerSecond);
