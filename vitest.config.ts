@@ -5,6 +5,7 @@
  *   of the real report command (test/helpers/reportOnce.ts), started once
  *   before them, so every notebook executes once per test run.
  *
+ * A test file that calls `inject("report")` belongs in REPORT_TESTS.
  * `npx vitest run --project unit` skips the report altogether.
  */
 import { defineConfig } from "vitest/config";
@@ -13,6 +14,7 @@ const REPORT_TESTS = [
   "test/notebooks.test.ts",
   "test/report.test.ts",
   "test/browser.test.ts",
+  "test/headlines.test.ts",
 ];
 
 export default defineConfig({
