@@ -83,6 +83,13 @@ function listNotebooks(dir: string): string[] {
   return notebooks.map((name) => path.resolve(dir, name));
 }
 
+/** What became of the output folder after a run that did not succeed. */
+function previousReport(outDir: string): string {
+  return existsSync(outDir)
+    ? `${displayPath(outDir)} is unchanged`
+    : "no report written";
+}
+
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
@@ -146,11 +153,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const notebooks = listNotebooks(options.notebooks);
 
   const buildDir = createBuildFolder(outDir);
-  const interrupted = () => {
-    discard(buildDir);
-    process.exit(130);
+  // Ctrl-C: the runner shuts its kernels down and exits, then the report
+  // ends here. A second Ctrl-C ends it at once.
+  const stop = new AbortController();
+  const interrupt = () => {
+    if (stop.signal.aborted) {
+      discard(buildDir);
+      process.exit(130);
+    }
+    process.stderr.write("report: stopping the kernels...\n");
+    stop.abort();
   };
-  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
+  process.on("SIGINT", interrupt).on("SIGTERM", interrupt);
 
   try {
     const { results, crash } = await runNotebooks({
@@ -158,16 +172,21 @@ async function main(argv: readonly string[]): Promise<number> {
       outDir: buildDir,
       dataDir: data.dir,
       jobs,
-      onResult: printResult,
+      // Once stopped, kernels die on purpose: no need to say so.
+      onResult: (result) => stop.signal.aborted || printResult(result),
+      signal: stop.signal,
     });
     const seconds = (performance.now() - started) / 1000;
+    if (stop.signal.aborted) {
+      discard(buildDir);
+      process.stderr.write(`report: interrupted; ${previousReport(outDir)}\n`);
+      return 130;
+    }
     const failures = results.filter(isFailure);
     if (crash !== undefined || failures.length > 0) {
       if (crash !== undefined) process.stderr.write(`${crash}\n`);
       discard(buildDir);
-      const previous = existsSync(outDir)
-        ? `${displayPath(outDir)} is unchanged`
-        : "no report written";
+      const previous = previousReport(outDir);
       const failed = failures.length > 0 ? failures.length : "some";
       process.stderr.write(
         `report: ${failed} of ${plural(notebooks.length, "notebook")} ` +

@@ -15,7 +15,8 @@ one JSON object per line on stdout, for the caller to format:
     {"event": "failed", "notebook": ..., "seconds": ..., "cell": N,
      "source": "first line of the cell", "error": "what the kernel said"}
 
-and exits 1 when any notebook failed. tslab reports an error only on the
+and exits 1 when any notebook failed. SIGINT or SIGTERM stops it: running
+kernels are shut down, no new one starts, and it exits 130. tslab reports an error only on the
 cell's stderr stream, with an empty ename and evalue, so the error text is
 taken from the failing cell's outputs rather than from nbclient's exception.
 
@@ -27,6 +28,7 @@ import argparse
 import asyncio
 import json
 import re
+import signal
 import sys
 import time
 from pathlib import Path
@@ -143,11 +145,39 @@ async def execute_one(path, options, slots):
         return True
 
 
+def stop_on_signals(tasks):
+    """Cancels `tasks` on SIGINT or SIGTERM; returns a flag that tells."""
+    loop = asyncio.get_running_loop()
+    stopped = {"yes": False}
+
+    def stop():
+        stopped["yes"] = True
+        for task in tasks:
+            task.cancel()
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(number, stop)
+    # nbclient installs its own handlers around each notebook, which would
+    # replace these and clean up only the last kernel it started. A
+    # cancelled notebook shuts its kernel down in nbclient's own `finally`.
+    loop.add_signal_handler = lambda *args, **kwargs: None
+    loop.remove_signal_handler = lambda *args, **kwargs: False
+    return stopped
+
+
 async def execute_all(options):
     slots = asyncio.Semaphore(options.jobs)
-    results = await asyncio.gather(
-        *(execute_one(Path(path), options, slots) for path in options.notebooks)
-    )
+    tasks = [
+        asyncio.ensure_future(execute_one(Path(path), options, slots))
+        for path in options.notebooks
+    ]
+    stopped = stop_on_signals(tasks)
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    if stopped["yes"]:
+        return 130
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
     return 0 if all(results) else 1
 
 

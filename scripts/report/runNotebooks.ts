@@ -49,6 +49,11 @@ export interface RunOptions {
   jobs: number;
   /** Called as each notebook finishes, in the order they finish. */
   onResult?: (result: NotebookResult) => void;
+  /**
+   * Stops the run: the runner shuts its kernels down and starts no more.
+   * The promise still resolves, once the runner has exited.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunOutcome {
@@ -95,6 +100,7 @@ export function runNotebooks(options: RunOptions): Promise<RunOutcome> {
     },
   );
   stopWithParent(child.pid);
+  options.signal?.addEventListener("abort", () => child.kill("SIGTERM"));
 
   const results: NotebookResult[] = [];
   let stderr = "";
@@ -128,8 +134,9 @@ export function isFailure(result: NotebookResult): result is NotebookFailed {
 }
 
 /**
- * Kills the runner (and with it, through nbclient, its kernels) when the
- * report is interrupted, so no kernel outlives the command.
+ * Stops the runner if this process exits first (an uncaught error), so no
+ * runner outlives the command. Its SIGTERM handler shuts its kernels down;
+ * they run in sessions of their own, which a Ctrl-C does not reach.
  */
 function stopWithParent(pid: number | undefined): void {
   if (pid === undefined) return;
