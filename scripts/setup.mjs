@@ -183,10 +183,14 @@ function ensureNpmPackages() {
   log(step, `installed in ${seconds(start)}`);
 }
 
+/**
+ * True when a Python has the modules and its nbconvert runs: the same check
+ * as `jupyter nbconvert --version`, made with the Python the report uses.
+ */
 function jupyterIsReady() {
+  const python = findJupyterPython();
   return (
-    findJupyterPython() !== undefined &&
-    run("jupyter", ["nbconvert", "--version"]).ok
+    python !== undefined && run(python, ["-m", "nbconvert", "--version"]).ok
   );
 }
 
@@ -201,8 +205,11 @@ function ensureJupyter() {
     fail([
       "setup: Jupyter's nbclient and nbconvert are missing. Install them with",
       "  python3 -m pip install --user nbclient nbconvert jupyter_client",
-      "(or `pipx install nbconvert --include-deps`), then run this again.",
-      "If they are installed for another Python, set WORKBOOK_PYTHON to it.",
+      "or into a virtual environment, and name its Python:",
+      "  python3 -m venv ~/.venvs/jupyter",
+      "  ~/.venvs/jupyter/bin/pip install nbclient nbconvert jupyter_client",
+      "  export WORKBOOK_PYTHON=~/.venvs/jupyter/bin/python",
+      "then run this again.",
     ]);
   }
   if (!isRoot()) {
