@@ -6,7 +6,8 @@
  *   one HTML export;
  * - a notebook whose one cell imports ./lib/notebook: the floor plus
  *   compiling the model with tslab's TypeScript;
- * - every notebook of notebooks/, as the report timed it;
+ * - every notebook of notebooks/, as the report timed it, run alone and
+ *   run as many at a time as there are cores;
  * - the whole report, with notebooks run as many at a time as there are
  *   cores, and one at a time.
  *
@@ -108,24 +109,23 @@ function main(argv: readonly string[]): void {
   }
 
   const parallel = repeat([]);
-  const names = parallel[0].manifest.notebooks.map((entry) => entry.notebook);
-  for (const name of names) {
-    const times = parallel.map(
-      (run) =>
-        run.manifest.notebooks.find((entry) => entry.notebook === name)
-          ?.seconds ?? Number.NaN,
+  const serial = repeat(["--jobs", "1"]);
+  const timeOf = (run: Run, name: string) =>
+    run.manifest.notebooks.find((entry) => entry.notebook === name)?.seconds ??
+    Number.NaN;
+  for (const { notebook, bytes } of serial[0].manifest.notebooks) {
+    const alone = median(serial.map((run) => timeOf(run, notebook)));
+    const shared = median(parallel.map((run) => timeOf(run, notebook)));
+    say(
+      notebook,
+      `${seconds(alone)} alone, ${seconds(shared)} ${cores} at a time, ` +
+        `${(bytes / 1e6).toFixed(2)} MB`,
     );
-    const bytes = parallel[0].manifest.notebooks.find(
-      (entry) => entry.notebook === name,
-    )?.bytes;
-    const size = bytes === undefined ? "" : `, ${(bytes / 1e6).toFixed(2)} MB`;
-    say(name, `${seconds(median(times))}${size}`);
   }
   say(
     `whole report, ${cores} at a time`,
     seconds(median(parallel.map((run) => run.commandSeconds))),
   );
-  const serial = repeat(["--jobs", "1"]);
   say(
     "whole report, one at a time",
     seconds(median(serial.map((run) => run.commandSeconds))),
