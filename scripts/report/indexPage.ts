@@ -72,7 +72,7 @@ function headlines(data: WorkbookData): string {
 
 const COLUMNS: [string, (row: Comparison) => string][] = [
   ["Scenario", (row) => escapeHtml(row.name)],
-  ["Target (req/s)", (row) => escapeHtml(formatRps(row.targetRps))],
+  ["Target (req/s)", (row) => escapeHtml(formatCount(row.targetRps))],
   ["VMs", (row) => escapeHtml(formatCount(row.vms.count))],
   ["VMs (&#36;/month)", (row) => monthly(row.vms.cost.usdPerMonth)],
   ["Servers", (row) => escapeHtml(formatCount(row.servers.count))],
@@ -97,7 +97,8 @@ function notebookList(pages: readonly NotebookPage[]): string {
     (page) =>
       `<li><a href="${escapeHtml(encodeURI(page.html))}">${escapeHtml(page.title)}</a></li>`,
   );
-  return `<ol class="notebooks">\n${items.join("\n")}\n</ol>`;
+  // A list without numbers: notebook titles carry their own.
+  return `<ul class="notebooks">\n${items.join("\n")}\n</ul>`;
 }
 
 const STYLE = `
