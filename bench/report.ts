@@ -4,8 +4,9 @@
  * Wall times of the report command, measured the way a student meets them:
  * - an empty notebook: the floor, a kernel's start-up and shut-down and
  *   one HTML export;
- * - a notebook whose one cell imports ./lib/notebook: the floor plus
- *   compiling the model with tslab's TypeScript;
+ * - a notebook whose one cell imports ./build/lib/notebook, as the
+ *   notebooks do (the compiled declarations), and one that imports the
+ *   sources, ./lib/notebook: the floor plus tslab's type-checking;
  * - every notebook of notebooks/, as the report timed it, run alone and
  *   run as many at a time as there are cores;
  * - the whole report, with notebooks run as many at a time as there are
@@ -87,16 +88,22 @@ function main(argv: readonly string[]): void {
     Array.from({ length: runs }, () => report(args));
   const cores = os.availableParallelism();
 
+  const importing = (from: string) =>
+    notebookFolder("import.ipynb", [
+      { code: `import { show } from "${from}";` },
+    ]);
   const floors: [string, string][] = [
     [
       "empty notebook (kernel start-up floor)",
       notebookFolder("empty.ipynb", []),
     ],
     [
-      "notebook that imports ./lib/notebook",
-      notebookFolder("import.ipynb", [
-        { code: 'import { show } from "./lib/notebook";' },
-      ]),
+      "notebook that imports ./build/lib/notebook, as notebooks do",
+      importing("./build/lib/notebook"),
+    ],
+    [
+      "notebook that imports the sources, ./lib/notebook",
+      importing("./lib/notebook"),
     ],
   ];
   for (const [label, dir] of floors) {
