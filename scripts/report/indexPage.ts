@@ -12,7 +12,7 @@ import {
   formatUsd,
   scenarioTable,
 } from "../../lib/index.js";
-import { escapeHtml } from "./html.js";
+import { escapeHtml } from "../../lib/display/escape.js";
 
 /** A notebook page the front page links to. */
 export interface NotebookPage {

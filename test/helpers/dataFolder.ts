@@ -19,4 +19,5 @@ export function dataFolder(files: Record<string, string | null> = {}): string {
 }
 
 /** The shipped machines.csv header, for tests that write their own rows. */
-export const MACHINES_HEADER = "id,label,cores,memory_gb,capacity_rps,usd_per_hour";
+export const MACHINES_HEADER =
+  "id,label,cores,memory_gb,capacity_rps,usd_per_hour";
