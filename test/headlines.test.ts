@@ -123,6 +123,28 @@ function expectHeadlines(outDir: string, data: WorkbookData): void {
   }
 }
 
+describe("the report's index page", () => {
+  it("shows the pool a random balancer needs and the whole scaled-out bill", () => {
+    const { outDir, dataDir } = inject("report");
+    const data = loadWorkbookData(dataDir);
+    const target = data.server.capacityRps;
+    const budget = budgetedPool(
+      target,
+      data.vm,
+      data.assumptions.overloadBudget,
+      data.assumptions,
+    );
+    const bill = scaleOutBill(compare(target, data), data.assumptions);
+    const text = pageText(path.join(outDir, "index.html"));
+    expect(text).toContain(
+      `VMs a random balancer needs ${formatCount(budget.budgetedVms)}`,
+    );
+    expect(text).toContain(
+      `Whole bill, scaled out ${formatUsd(bill.totalUsdPerMonth, { cents: true })}/month`,
+    );
+  });
+});
+
 describe("the notebooks' headline figures", () => {
   it("match the model for the data of the shared report run", () => {
     const { run, outDir, dataDir } = inject("report");

@@ -90,6 +90,14 @@ describe("plan", { timeout: 60_000 }, () => {
         server_equivalent_usd_per_hour: 1.25,
         savings_fraction: 0.36,
       });
+      // The random balancer at 200k over 40 VMs: P(Poisson(5,000) > 5,000)
+      // is 0.4962388 (mpmath), the excess 1,128.36 req/s of 200,000, and
+      // 43 VMs are the first to meet a 1% budget (test/randomBalancer).
+      const randomLb = document.scenarios[2].random_lb;
+      expect(randomLb).toMatchObject({ vms: 40, vms_for_overload_budget: 43 });
+      expect(randomLb.p_vm_overload).toBeCloseTo(0.4962388, 6);
+      expect(randomLb.p_any_overload_per_second).toBeCloseTo(1, 9);
+      expect(randomLb.dropped_fraction).toBeCloseTo(1128.36 / 200000, 6);
       expect(document.scenarios[3]).toMatchObject({
         servers: 3,
         server_equivalent_usd_per_hour: 3.125,

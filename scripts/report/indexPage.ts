@@ -5,11 +5,14 @@
  */
 import type { Comparison, WorkbookData } from "../../lib/index.js";
 import {
+  budgetedPool,
   compare,
   formatCount,
   formatPercent,
   formatRps,
   formatUsd,
+  scaleOutBill,
+  scaleUpBill,
   scenarioTable,
 } from "../../lib/index.js";
 import { escapeHtml } from "../../lib/display/escape.js";
@@ -39,7 +42,7 @@ function headline(label: string, value: string, detail: string): string {
   ].join("");
 }
 
-/** The four figures a reader looks for first, at the server's capacity. */
+/** The figures a reader looks for first, at the server's capacity. */
 function headlines(data: WorkbookData): string {
   const target = data.server.capacityRps;
   const row = compare(target, data);
@@ -67,7 +70,39 @@ function headlines(data: WorkbookData): string {
       `${monthly(row.savings.usdPerMonth)} per month, ` +
         `${escapeHtml(formatPercent(row.savingsFraction))} of the server cost`,
     ),
+    ...beyondTheExercise(data, row),
   ].join("\n");
+}
+
+/**
+ * Two corrections the notebooks make to the exercise: the pool a random
+ * balancer needs, and the bill once the network and data layer count.
+ */
+function beyondTheExercise(data: WorkbookData, row: Comparison): string[] {
+  const { assumptions } = data;
+  const pool = budgetedPool(
+    row.targetRps,
+    data.vm,
+    assumptions.overloadBudget,
+    assumptions,
+  );
+  const dropped = (pool.exercise.droppedFraction * 100).toFixed(2);
+  return [
+    headline(
+      "VMs a random balancer needs",
+      escapeHtml(formatCount(pool.budgetedVms)),
+      `${escapeHtml(formatCount(pool.exerciseVms))} VMs drop ${dropped}% ` +
+        `of requests; ${escapeHtml(formatCount(pool.budgetedVms))} stay ` +
+        `within the overload budget for ${usd(pool.budgetedCost.usdPerHour)}/h`,
+    ),
+    headline(
+      "Whole bill, scaled out",
+      `${monthly(scaleOutBill(row, assumptions).totalUsdPerMonth)}/month`,
+      `with network and shared data layer, against ` +
+        `${monthly(scaleUpBill(row, assumptions).totalUsdPerMonth)} ` +
+        `for the single server`,
+    ),
+  ];
 }
 
 const COLUMNS: [string, (row: Comparison) => string][] = [
