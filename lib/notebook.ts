@@ -28,6 +28,8 @@ export {
   rpsAxis,
   usdAxis,
 } from "./display/axes.js";
+export type { ReferenceLine } from "./display/referenceLine.js";
+export { referenceLines } from "./display/referenceLine.js";
 export type {
   ArchitectureOptions,
   ProposedOptions,
