@@ -106,14 +106,16 @@ function pageText(file: string): string {
     quot: '"',
     nbsp: " ",
   };
-  return readFileSync(file, "utf8")
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, "")
-    // Blocks end in a space; inline tags (strong, em, code) vanish.
-    .replace(/<\/?(div|p|li|td|th|tr|h\d|br)\b[^>]*>/g, " ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
-    .replace(/&(\w+);/g, (whole, name) => entities[name] ?? whole)
-    .replace(/\s+/g, " ");
+  return (
+    readFileSync(file, "utf8")
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, "")
+      // Blocks end in a space; inline tags (strong, em, code) vanish.
+      .replace(/<\/?(div|p|li|td|th|tr|h\d|br)\b[^>]*>/g, " ")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
+      .replace(/&(\w+);/g, (whole, name) => entities[name] ?? whole)
+      .replace(/\s+/g, " ")
+  );
 }
 
 function expectHeadlines(outDir: string, data: WorkbookData): void {
