@@ -13,6 +13,7 @@ export * from "./format.js";
 export * from "./money.js";
 export * from "./plan.js";
 export * from "./printedTable.js";
+export * from "./poisson.js";
 export * from "./randomBalancer.js";
 export * from "./redundancy.js";
 export * from "./simulation.js";
