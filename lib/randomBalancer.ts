@@ -16,10 +16,10 @@
  *   dropped fraction           = vms × E[(X - c)+] / targetRps
  *
  * The exercise sizes the pool at targetRps / capacity, so λ = c and every VM
- * is overloaded in about half of all seconds. Poisson tails (lib/poisson.ts) are computed
- * exactly (sums in log space anchored on Loader's saddle-point form of the
- * probability mass), never with a normal approximation, so the figures hold
- * for traffic up to 1e9 req/s and probabilities down to 1e-300.
+ * is overloaded in about half of all seconds. The Poisson tails come from
+ * lib/poisson.ts: exact sums in log space, never a normal approximation, so
+ * the figures hold for traffic up to 1e9 req/s and probabilities down to
+ * 1e-300.
  *
  * What this leaves out: the one-second window (a VM with a queue can absorb
  * a burst shorter than its queue, so this overstates drops for bursts that
