@@ -9,8 +9,9 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { Command, CommanderError } from "commander";
-import { InputError, loadWorkbookData } from "../lib/index.js";
+import { Command } from "commander";
+import { userErrorStatus } from "./userError.js";
+import { loadWorkbookData } from "../lib/index.js";
 import {
   jupyterEnvironment,
   KERNEL_DISPLAY_NAME,
@@ -85,12 +86,7 @@ try {
   const code = main(process.argv.slice(2));
   if (code !== 0) process.exitCode = code;
 } catch (error) {
-  if (error instanceof InputError) {
-    process.stderr.write(`${error.problems.join("\n")}\n`);
-    process.exitCode = 2;
-  } else if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else {
-    throw error;
-  }
+  const status = userErrorStatus(error);
+  if (status === undefined) throw error;
+  process.exitCode = status;
 }

@@ -5,7 +5,8 @@
  * data folder, as an aligned table or as one JSON document. Bad input
  * prints one line per problem on stderr and exits with status 2.
  */
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
+import { userErrorStatus } from "./userError.js";
 import type { Comparison, Scenario } from "../lib/index.js";
 import {
   defaultDataDir,
@@ -13,7 +14,6 @@ import {
   formatPercent,
   formatRps,
   formatUsd,
-  InputError,
   loadWorkbookData,
   planJson,
   ProblemList,
@@ -118,14 +118,9 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`${output}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof InputError) {
-      process.stderr.write(`${error.problems.join("\n")}\n`);
-      return 2;
-    }
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    throw error;
+    const status = userErrorStatus(error);
+    if (status === undefined) throw error;
+    return status;
   }
 }
 

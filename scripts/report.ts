@@ -14,7 +14,8 @@
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, Option } from "commander";
+import { userErrorStatus } from "./userError.js";
 import type { WorkbookData } from "../lib/index.js";
 import { displayPath } from "../lib/csv.js";
 import { defaultDataDir, InputError, loadWorkbookData } from "../lib/index.js";
@@ -222,11 +223,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof InputError) {
-      process.stderr.write(`${error.problems.join("\n")}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? 0 : 2;
+    const status = userErrorStatus(error);
+    if (status !== undefined) {
+      process.exitCode = status;
     } else if (error instanceof MissingJupyterError) {
       process.stderr.write(`report: ${error.message}\n`);
       process.exitCode = 1;
