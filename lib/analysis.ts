@@ -5,6 +5,7 @@
  */
 import type { Assumptions } from "./assumptions.js";
 import type { Comparison } from "./comparison.js";
+import { hoursPerMonth } from "./cost.js";
 import type { Exact, Usd } from "./money.js";
 import { exact } from "./money.js";
 
@@ -21,12 +22,11 @@ function bill(
   distributed: boolean,
   assumptions: Assumptions,
 ): MonthlyBill {
-  const hoursPerMonth = assumptions.hoursPerDay.times(assumptions.daysPerMonth);
   const networkUsdPerMonth = distributed
     ? assumptions.networkUsdPerMonth
     : exact(0);
   const dataLayerUsdPerMonth = distributed
-    ? assumptions.dataLayerUsdPerHour.times(hoursPerMonth)
+    ? assumptions.dataLayerUsdPerHour.times(hoursPerMonth(assumptions))
     : exact(0);
   return {
     computeUsdPerMonth,

@@ -10,7 +10,7 @@
  * never the year from the month.
  */
 import type { Assumptions } from "./assumptions.js";
-import type { ExactInput, Usd } from "./money.js";
+import type { Exact, ExactInput, Usd } from "./money.js";
 import { exact } from "./money.js";
 
 /** The calendar part of the assumptions. */
@@ -18,6 +18,16 @@ export type Calendar = Pick<
   Assumptions,
   "hoursPerDay" | "daysPerMonth" | "daysPerYear"
 >;
+
+/** Hours in a billing month: hours_per_day × days_per_month (720). */
+export function hoursPerMonth(calendar: Calendar): Exact {
+  return calendar.hoursPerDay.times(calendar.daysPerMonth);
+}
+
+/** Hours in a billing year: hours_per_day × days_per_year (8,760). */
+export function hoursPerYear(calendar: Calendar): Exact {
+  return calendar.hoursPerDay.times(calendar.daysPerYear);
+}
 
 /** One cost read over the four billing periods, in dollars. */
 export interface PeriodCosts {

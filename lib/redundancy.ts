@@ -13,7 +13,12 @@ import type { Assumptions } from "./assumptions.js";
 import { machinesRequired } from "./capacity.js";
 import type { ComparisonInputs } from "./comparison.js";
 import type { PeriodCosts } from "./cost.js";
-import { fleetUsdPerHour, periodCosts } from "./cost.js";
+import {
+  fleetUsdPerHour,
+  hoursPerMonth,
+  hoursPerYear,
+  periodCosts,
+} from "./cost.js";
 import type { Machine } from "./data.js";
 import type { Exact, ExactInput } from "./money.js";
 import { exact } from "./money.js";
@@ -67,16 +72,15 @@ export function healthCheckLoss(
   const intervalS = assumptions.healthCheckIntervalS;
   const rpsPerVm = targetRps.div(pool.vms);
 
-  const hoursPerMonth = assumptions.hoursPerDay.times(assumptions.daysPerMonth);
-  const hoursPerYear = assumptions.hoursPerDay.times(assumptions.daysPerYear);
+  const monthHours = hoursPerMonth(assumptions);
   const failuresPerMonth = assumptions.vmFailuresPerYear
     .times(pool.vms)
-    .times(hoursPerMonth)
-    .div(hoursPerYear);
+    .times(monthHours)
+    .div(hoursPerYear(assumptions));
 
   const expectedPerFailure = rpsPerVm.times(intervalS).div(2);
   const expectedPerMonth = failuresPerMonth.times(expectedPerFailure);
-  const requestsPerMonth = targetRps.times(hoursPerMonth).times(3600);
+  const requestsPerMonth = targetRps.times(monthHours).times(3600);
   return {
     rpsPerVm,
     expectedRequestsLostPerFailure: expectedPerFailure,
@@ -257,10 +261,7 @@ function redundantFleet(
 
   const pool = { requiredMachines, machineAvailability };
   const withSpares = poolAvailability({ ...pool, spareMachines });
-  const minutesPerMonth = assumptions.hoursPerDay
-    .times(assumptions.daysPerMonth)
-    .times(60)
-    .toNumber();
+  const minutesPerMonth = hoursPerMonth(assumptions).times(60).toNumber();
   const machines = requiredMachines + spareMachines;
   return {
     machine,
