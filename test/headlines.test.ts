@@ -144,7 +144,7 @@ describe("the report's index page", () => {
       `VMs a random balancer needs ${formatCount(budget.budgetedVms)}`,
     );
     expect(text).toContain(
-      `Whole bill, scaled out ${formatUsd(bill.totalUsdPerMonth, { cents: true })}/month`,
+      `Whole monthly bill, scaled out ${formatUsd(bill.totalUsdPerMonth, { cents: true })}`,
     );
   });
 });

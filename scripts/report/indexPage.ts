@@ -3,19 +3,19 @@
  * data folder the notebooks read, the scenario table, and a link to each
  * notebook's page. Self-contained: no script, no external file.
  */
-import type { Comparison, WorkbookData } from "../../lib/index.js";
+import type { Comparison, Usd, WorkbookData } from "../../lib/index.js";
 import {
   budgetedPool,
   compare,
   formatCount,
   formatPercent,
   formatRps,
-  formatUsd,
   scaleOutBill,
   scaleUpBill,
   scenarioTable,
 } from "../../lib/index.js";
 import { escapeHtml } from "../../lib/display/escape.js";
+import { usd } from "../../lib/display/markdown.js";
 
 /** A notebook page the front page links to. */
 export interface NotebookPage {
@@ -23,13 +23,9 @@ export interface NotebookPage {
   title: string;
 }
 
-/** Dollars, escaped for HTML: `$576.00` becomes `&#36;576.00`. */
-function usd(amount: Comparison["vms"]["cost"]["usdPerHour"]): string {
-  return escapeHtml(formatUsd(amount));
-}
-
-function monthly(amount: Comparison["vms"]["cost"]["usdPerMonth"]): string {
-  return escapeHtml(formatUsd(amount, { cents: true }));
+/** Monthly dollars to the cent, escaped for HTML: `&#36;576.00`. */
+function monthly(amount: Usd): string {
+  return usd(amount, { cents: true });
 }
 
 function headline(label: string, value: string, detail: string): string {
@@ -96,8 +92,8 @@ function beyondTheExercise(data: WorkbookData, row: Comparison): string[] {
         `within the overload budget for ${usd(pool.budgetedCost.usdPerHour)}/h`,
     ),
     headline(
-      "Whole bill, scaled out",
-      `${monthly(scaleOutBill(row, assumptions).totalUsdPerMonth)}/month`,
+      "Whole monthly bill, scaled out",
+      monthly(scaleOutBill(row, assumptions).totalUsdPerMonth),
       `with network and shared data layer, against ` +
         `${monthly(scaleUpBill(row, assumptions).totalUsdPerMonth)} ` +
         `for the single server`,
